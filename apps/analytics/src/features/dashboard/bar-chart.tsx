@@ -1,0 +1,176 @@
+/**
+ * A bar chart in the shared chart frame: horizontal bars for long category names (codes, units),
+ * vertical bars for ordered axes (phases, time), optional shaded periods. Bars act on click
+ * (filter, or open the cases behind them); the frame's table offers the same by keyboard.
+ */
+import {
+  type ChartConfig,
+  type ChartDatum,
+  ChartFrame,
+  type ChartFrameProps,
+  ChartTooltipContent,
+  chartShade,
+  type SeriesKey,
+  SUPPRESSED_TEXT,
+} from '@netral/ui/chart';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
+
+export interface Shade {
+  /** Category labels (as on the axis) where the period starts and ends. */
+  x1: string;
+  x2: string;
+  label: string;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Words in lines of about `width` characters, at most `max` lines (the last one cut). */
+export function wrapWords(text: string, width: number, max: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && `${last} ${word}`.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  if (lines.length <= max) return lines;
+  return [...lines.slice(0, max - 1), truncate(lines.slice(max - 1).join(' '), width)];
+}
+
+const TICK_LINES = 3;
+
+/** A category tick under a column, wrapped on words (long phase names stay readable). */
+function WrappedTick(props: { x?: number | string; y?: number | string; payload?: { value?: unknown } }) {
+  const lines = wrapWords(String(props.payload?.value ?? ''), 16, TICK_LINES);
+  return (
+    <g transform={`translate(${Number(props.x ?? 0)},${Number(props.y ?? 0)})`}>
+      <text textAnchor="middle" fill="#3b434b" fontSize={12}>
+        {lines.map((line, i) => (
+          <tspan key={`${i}-${line}`} x={0} dy={i === 0 ? 12 : 13}>
+            {line}
+          </tspan>
+        ))}
+      </text>
+    </g>
+  );
+}
+
+export function BarChartCard<C extends ChartConfig>({
+  orientation,
+  onBar,
+  barColor,
+  valueLabels = orientation === 'horizontal',
+  shades = [],
+  legend = [],
+  ...frame
+}: Omit<ChartFrameProps<C>, 'children' | 'height' | 'markers'> & {
+  /** `horizontal`: one bar per row, names on the left. `vertical`: columns along an ordered axis. */
+  orientation: 'horizontal' | 'vertical';
+  onBar?: (datum: ChartDatum<SeriesKey<C>>, series: SeriesKey<C>) => void;
+  /** Per-bar colour of a one-series chart (e.g. by list), else the series colour. */
+  barColor?: (datum: ChartDatum<SeriesKey<C>>) => string;
+  valueLabels?: boolean;
+  shades?: Shade[];
+  /** Legend entries for per-bar colours. */
+  legend?: { label: string; color: string }[];
+}) {
+  const rows = frame.data?.length ?? 0;
+  const seriesCount = Object.keys(frame.config).length;
+  // Few columns: every name shown, wrapped. Many (time): names thinned by Recharts.
+  const wrap = orientation === 'vertical' && rows <= 8;
+  const longest = Math.max(0, ...(frame.data ?? []).map((d) => Math.min(d.label.length, 34)));
+  const labelWidth = Math.min(220, Math.max(60, Math.round(longest * 6.6) + 12));
+  const height = orientation === 'horizontal' ? Math.max(140, rows * (seriesCount * 16 + 14) + 48) : Math.max(260, 280);
+  return (
+    <ChartFrame<C>
+      {...frame}
+      height={height}
+      markers={[
+        ...legend,
+        ...[...new Set(shades.map((s) => s.label))].map((label) => ({ label, color: chartShade, shade: true })),
+      ]}
+    >
+      {(plot) => (
+        <BarChart
+          data={plot.rows}
+          layout={orientation === 'horizontal' ? 'vertical' : 'horizontal'}
+          accessibilityLayer={false}
+          margin={{ top: 8, right: orientation === 'horizontal' ? 40 : 12, bottom: 4, left: 4 }}
+          barCategoryGap={orientation === 'horizontal' ? 4 : '12%'}
+        >
+          <CartesianGrid
+            strokeDasharray="3 3"
+            stroke="#d0d7de"
+            horizontal={orientation === 'vertical'}
+            vertical={orientation === 'horizontal'}
+          />
+          {orientation === 'horizontal' ? (
+            <>
+              <XAxis type="number" allowDecimals={false} stroke="#57606a" />
+              <YAxis
+                type="category"
+                dataKey="label"
+                width={labelWidth}
+                interval={0}
+                stroke="#57606a"
+                tickFormatter={(value: string) => truncate(String(value), 34)}
+              />
+            </>
+          ) : (
+            <>
+              {wrap ? (
+                <XAxis
+                  type="category"
+                  dataKey="label"
+                  stroke="#57606a"
+                  interval={0}
+                  height={16 + 13 * TICK_LINES}
+                  tick={(tick: Parameters<typeof WrappedTick>[0]) => <WrappedTick {...tick} />}
+                />
+              ) : (
+                <XAxis type="category" dataKey="label" stroke="#57606a" minTickGap={8} />
+              )}
+              <YAxis type="number" allowDecimals={false} stroke="#57606a" width={40} />
+            </>
+          )}
+          {shades.map((s) => (
+            <ReferenceArea
+              key={`${s.x1}-${s.x2}-${s.label}`}
+              {...(orientation === 'vertical' ? { x1: s.x1, x2: s.x2 } : { y1: s.x1, y2: s.x2 })}
+              fill={chartShade}
+              fillOpacity={0.3}
+              ifOverflow="visible"
+            />
+          ))}
+          <Tooltip content={ChartTooltipContent} cursor={{ fill: '#eaeef2' }} isAnimationActive={false} />
+          {plot.series.map((key) => (
+            <Bar
+              key={key}
+              dataKey={plot.dataKey(key)}
+              name={plot.label(key)}
+              fill={plot.color(key)}
+              isAnimationActive={false}
+              onClick={(item) => {
+                const row = plot.rowOf(item.payload);
+                if (row && onBar) onBar(row.datum, key);
+              }}
+            >
+              {barColor && plot.rows.map((row) => <Cell key={row.key} fill={barColor(row.datum)} />)}
+              {/* Values on the bars; without them, at least "<3" where a hidden count plots as 0. */}
+              <LabelList
+                dataKey={`texts.${key}`}
+                position={orientation === 'horizontal' ? 'right' : 'top'}
+                fill="#1b1f24"
+                fontSize={valueLabels ? 11 : 10}
+                formatter={(value) =>
+                  valueLabels ? (value === '0' ? '' : value) : value === SUPPRESSED_TEXT ? value : ''
+                }
+              />
+            </Bar>
+          ))}
+        </BarChart>
+      )}
+    </ChartFrame>
+  );
+}
