@@ -197,7 +197,9 @@ export async function openDataset(options: DatasetOptions = {}): Promise<Dataset
   const schema = options.schema ?? schemaFor(cases);
   const log = options.log ?? (() => {});
   const netral = createDb({ url, poolSize: options.poolSize ?? 10 }, { schema });
-  const admin = createDb({ url, poolSize: 2 });
+  // Three connections: one holds the data set's lock throughout, one the schema lock while the
+  // third drops the schema (withSchemaLock).
+  const admin = createDb({ url, poolSize: 3 });
   const elapsed = () => (performance.now() - started) / 1000;
   try {
     const migrations = (await migrationNames(netral)).all;

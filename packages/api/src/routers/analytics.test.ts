@@ -1,3 +1,4 @@
+import { summarize } from '@netral/db/queries/analytics';
 import { rebuildRollups } from '@netral/db/queries/rollups';
 import { type inferRouterInputs, TRPCError } from '@trpc/server';
 import { sql } from 'kysely';
@@ -384,6 +385,21 @@ describe('analytics: unit names', () => {
     expect(labels).toContain('Dinas Kesehatan · Kabupaten Bintan');
     const own = await world.callers.tanahlaut.analytics.breakdown({ dim: 'unit', filter: {} });
     expect(own.cells.find((c) => c.key === world.units.tanahLaut)?.label).toBe('Dinas Pendidikan');
+  });
+
+  it('keeps the most counted units of a summary, named, and says how many there were', async () => {
+    const all = (await world.callers.nasional.analytics.breakdown({ dim: 'unit', filter: {} })).cells;
+    expect(all.length).toBeGreaterThan(2);
+    const top = await world.db.withTenant('all', (trx) =>
+      summarize(trx, { regencyIds: 'all' }, { today: '2026-11-23', suppress: false, unitLimit: 2 }),
+    );
+    expect(top.breakdowns.unit).toEqual(all.slice(0, 2));
+    expect(top.truncated).toEqual({ unit: all.length });
+    const whole = await world.db.withTenant('all', (trx) =>
+      summarize(trx, { regencyIds: 'all' }, { today: '2026-11-23', suppress: false, unitLimit: all.length }),
+    );
+    expect(whole.breakdowns.unit).toEqual(all);
+    expect(whole.truncated).toEqual({});
   });
 });
 

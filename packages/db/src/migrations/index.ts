@@ -13,6 +13,7 @@ import * as rollups from './20261123T100000Z-rollups';
 import * as rollupRegimeFamily from './20261124T090000Z-rollup-regime-family';
 import * as casesActOnIndex from './20261124T100000Z-cases-act-on-index';
 import * as caseCodesActOn from './20261125T090000Z-case-codes-act-on';
+import * as rollupRegencyAllTime from './20261126T090000Z-rollup-regency-all-time';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '20261123T090000Z-app-role-and-reference-data': appRoleAndReferenceData,
@@ -24,4 +25,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261124T090000Z-rollup-regime-family': rollupRegimeFamily,
   '20261124T100000Z-cases-act-on-index': casesActOnIndex,
   '20261125T090000Z-case-codes-act-on': caseCodesActOn,
+  '20261126T090000Z-rollup-regency-all-time': rollupRegencyAllTime,
 };

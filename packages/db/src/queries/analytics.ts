@@ -14,7 +14,7 @@ import { daysBetween } from '@netral/domain/calendar';
 import { ValidationError } from '@netral/domain/errors';
 import { campaignPhaseSchema, phaseBucketSchema } from '@netral/domain/phases';
 import type { CaseStatus } from '@netral/domain/workflow';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { DB } from '../schema';
 import { CASE_PAGE_SIZE, type ListCasesParams, listCases } from './cases';
 import { ALL, ALL_TIME, weekOf } from './rollups';
@@ -80,18 +80,30 @@ function monthEnd(date: string): string {
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
+/** One count read from the rollups. */
+export interface RollupCount {
+  dim: CountDim;
+  key: string;
+  n: number;
+  /** Units: the unit's name (with its regency's when the scope spans several). */
+  label?: string;
+}
+
 /**
  * Sums of the rollup rows for the filter, as `[dim, key, n]` for every dimension asked for
- * (default: all), `ppk_due` folded into `overdue` / `pending` as of `today`. Reads the grain the
- * filter needs; contest and month are the `total` rows by contest and period; status and unit
- * kind come from their grains' `total` rows (or from the dimension the other grain carries).
- * Throws VALIDATION for a status filter together with a unit-kind filter (no grain holds both).
+ * (default: all), `ppk_due` folded into `overdue` / `pending` as of `today`, in one statement.
+ * Reads the grain the filter needs, over all months (one row per key) when there is no date
+ * range; contest and month are the `total` rows by contest and period; status and unit kind
+ * come from their grains' `total` rows (or from the dimension the other grain carries). Units
+ * come with their names, and with `unitLimit` only the most counted ones (`unitKeys`: how many
+ * there were). Throws VALIDATION for a status filter together with a unit-kind filter (no grain
+ * holds both).
  */
 export async function readRollup(
   db: Db,
   filter: AnalyticsFilter,
-  options: { today: string; dims?: readonly CountDim[] },
-): Promise<{ dim: CountDim; key: string; n: number }[]> {
+  options: { today: string; dims?: readonly CountDim[]; unitLimit?: number },
+): Promise<{ counts: RollupCount[]; unitKeys: number }> {
   const byStatus = (filter.statuses?.length ?? 0) > 0;
   const byKind = filter.unitKind !== undefined;
   if (byStatus && byKind) {
@@ -102,86 +114,104 @@ export async function readRollup(
     throw new ValidationError(text, [{ path: 'unitKind', text }]);
   }
   const want = new Set<CountDim>(options.dims ?? drillDims);
-  const r = db;
-  const national = filter.regencyIds === 'all';
+  const statuses = [...(filter.statuses ?? [])];
   const allMonths = !filter.from && !filter.to;
-  // The rows of the filter's scope, contest and months (any grain). `allTime`: national rows
-  // without a date range read the all-months rows (one per key, not one per key and month).
-  const scoped = (allTime: boolean) => {
-    let q = r.selectFrom('case_rollup');
-    q =
-      filter.regencyIds === 'all'
-        ? q.where('regency_id', '=', ALL)
-        : q.where('regency_id', 'in', filter.regencyIds.length ? filter.regencyIds : ['']);
-    if (filter.contest) q = q.where('contest', '=', filter.contest);
-    if (allTime) return q.where('period', '=', ALL_TIME);
-    q = q.where('period', '>', ALL_TIME);
-    if (filter.from) q = q.where('period', '>=', monthStart(filter.from));
-    if (filter.to) q = q.where('period', '<=', monthStart(filter.to));
-    return q;
-  };
-  const out: { dim: CountDim; key: string; n: number }[] = [];
+  // The rows of the filter's scope, contest and months (any grain). `allTime`: the all-months
+  // rows (one per key, not one per key and month); only without a date range.
+  const scoped = (allTime: boolean) =>
+    sql.join(
+      [
+        filter.regencyIds === 'all'
+          ? sql`regency_id = ${ALL}`
+          : sql`regency_id = any(${[...filter.regencyIds]}::text[])`,
+        ...(filter.contest ? [sql`contest = ${filter.contest}`] : []),
+        ...(allTime
+          ? [sql`period = ${ALL_TIME}::date`]
+          : [
+              sql`period > ${ALL_TIME}::date`,
+              ...(filter.from ? [sql`period >= ${monthStart(filter.from)}::date`] : []),
+              ...(filter.to ? [sql`period <= ${monthStart(filter.to)}::date`] : []),
+            ]),
+      ],
+      sql` and `,
+    );
+  const parts: RawBuilder<unknown>[] = [];
 
   // The dimensions stored as such in the filter's grain.
   const stored = [...want].filter(
     (d) => d !== 'contest' && d !== 'month' && !(d === 'status' && !byKind) && !(d === 'unit_kind' && !byStatus),
   );
   if (stored.length > 0) {
-    let q = scoped(national && allMonths)
-      .select([
-        'dim',
-        sql<string>`case when dim = 'ppk_due' then (case when key < ${options.today} then 'overdue' else 'pending' end) else key end`.as(
-          'k',
-        ),
-        sql<number>`sum(n)::int`.as('n'),
-      ])
-      .where('dim', 'in', stored);
-    q = byStatus ? q.where('status', 'in', filter.statuses ?? []) : q.where('status', '=', ALL);
-    q = byKind ? q.where('unit_kind', '=', filter.unitKind ?? '') : q.where('unit_kind', '=', ALL);
-    const rows = await q.groupBy(['dim', sql`2`]).having(sql`sum(n)`, '<>', 0).execute();
-    for (const row of rows) out.push({ dim: row.dim as CountDim, key: row.k, n: row.n });
+    parts.push(sql`
+      select dim, case when dim = 'ppk_due' then (case when key < ${options.today} then 'overdue' else 'pending' end)
+                       else key end as key, sum(n)::int as n
+        from case_rollup
+       where ${scoped(allMonths)} and dim = any(${stored}::text[])
+         and ${byStatus ? sql`status = any(${statuses}::text[])` : sql`status = ${ALL}`}
+         and ${byKind ? sql`unit_kind = ${filter.unitKind ?? ''}` : sql`unit_kind = ${ALL}`}
+       group by 1, 2 having sum(n) <> 0`);
   }
 
   // Contest and month from the grain's totals; status / unit kind from their own grain's totals.
   const fromTotals = [...want].filter(
     (d) => !stored.includes(d) && (d === 'contest' || d === 'month' || d === 'status' || d === 'unit_kind'),
   );
+  let totals = sql``;
   if (fromTotals.length > 0) {
-    let q = scoped(false)
-      .select(['contest', 'period', 'status', 'unit_kind', sql<number>`sum(n)::int`.as('n')])
-      .where('dim', '=', 'total');
-    if (byStatus) q = q.where('status', 'in', filter.statuses ?? []).where('unit_kind', '=', ALL);
-    else if (byKind) q = q.where('unit_kind', '=', filter.unitKind ?? '').where('status', '=', ALL);
-    else q = q.where((eb) => eb.or([eb('status', '=', ALL), eb('unit_kind', '=', ALL)]));
-    const rows = await q.groupBy(['contest', 'period', 'status', 'unit_kind']).execute();
-    const sums = new Map<string, number>();
-    const add = (dim: CountDim, key: string, n: number) => {
-      const id = `${dim}\u0000${key}`;
-      sums.set(id, (sums.get(id) ?? 0) + n);
+    const grain = byStatus
+      ? sql`status = any(${statuses}::text[]) and unit_kind = ${ALL}`
+      : byKind
+        ? sql`unit_kind = ${filter.unitKind ?? ''} and status = ${ALL}`
+        : sql`(status = ${ALL} or unit_kind = ${ALL})`;
+    totals = sql`totals as (
+      select contest, period, status, unit_kind, n from case_rollup
+       where ${scoped(allMonths && !want.has('month'))} and dim = 'total' and ${grain}),`;
+    // The grain the filter reads: both '*' (no filter), or the filtered one.
+    const main = byStatus
+      ? sql`status <> ${ALL}`
+      : byKind
+        ? sql`unit_kind <> ${ALL}`
+        : sql`status = ${ALL} and unit_kind = ${ALL}`;
+    const of = (dim: CountDim, key: RawBuilder<unknown>, where: RawBuilder<unknown>) => {
+      if (!fromTotals.includes(dim)) return;
+      parts.push(sql`select ${dim}::text as dim, ${key} as key, sum(n)::int as n
+                       from totals where ${where} group by 2 having sum(n) <> 0`);
     };
-    for (const row of rows) {
-      // The grain the filter reads: both '*' (no filter), or the filtered one.
-      const main = byStatus
-        ? row.status !== ALL
-        : byKind
-          ? row.unit_kind !== ALL
-          : row.status === ALL && row.unit_kind === ALL;
-      if (main) {
-        add('contest', row.contest, row.n);
-        add('month', row.period, row.n);
-        if (byStatus) add('status', row.status, row.n);
-        if (byKind) add('unit_kind', row.unit_kind, row.n);
-      } else if (!byStatus && !byKind) {
-        if (row.status !== ALL) add('status', row.status, row.n);
-        else add('unit_kind', row.unit_kind, row.n);
-      }
-    }
-    for (const [id, n] of sums) {
-      const [dim, key] = id.split('\u0000') as [CountDim, string];
-      if (n !== 0 && fromTotals.includes(dim)) out.push({ dim, key, n });
-    }
+    of('contest', sql`contest`, main);
+    of('month', sql`to_char(period, 'YYYY-MM-DD')`, main);
+    // By status: the filtered grain's rows; unfiltered: the status grain's (unit_kind '*').
+    of('status', sql`status`, sql`status <> ${ALL}`);
+    of('unit_kind', sql`unit_kind`, sql`unit_kind <> ${ALL}`);
   }
-  return out;
+  if (parts.length === 0) return { counts: [], unitKeys: 0 };
+
+  // Units: ranked by count (ties by key, as sortCells does), named; over more than one regency
+  // with the regency's name too ("Dinas Kesehatan · Kabupaten Banjar"), since every regency has
+  // a unit of that name.
+  const many = filter.regencyIds === 'all' || filter.regencyIds.length > 1;
+  const limit = options.unitLimit ?? null;
+  const rows = await sql<{ dim: CountDim; key: string; n: number; label: string | null; keys: number }>`
+    with ${totals} counts as (${sql.join(parts, sql` union all `)}),
+    ranked as (
+      select dim, key, n,
+             case when dim = 'unit' then row_number() over (partition by dim order by n desc, key collate "C") end as rank,
+             case when dim = 'unit' then count(*) over (partition by dim) end as keys
+        from counts
+    )
+    select c.dim, c.key, c.n, c.keys::int as keys,
+           ${many ? sql`u.name || ' · ' || r.name` : sql`u.name`} as label
+      from ranked c
+      left join units u on c.dim = 'unit' and c.key <> '' and u.id = (case when c.dim = 'unit' and c.key <> '' then c.key::uuid end)
+      ${many ? sql`left join regencies r on r.id = u.regency_id` : sql``}
+     where c.rank is null or ${limit === null ? sql`true` : sql`c.rank <= ${limit}`}`.execute(db);
+  let unitKeys = 0;
+  const counts = rows.rows.map((row): RollupCount => {
+    if (row.dim === 'unit') unitKeys = row.keys;
+    return row.label === null
+      ? { dim: row.dim, key: row.key, n: row.n }
+      : { dim: row.dim, key: row.key, n: row.n, label: row.label };
+  });
+  return { counts, unitKeys };
 }
 
 function cell(key: string, n: number, suppress: boolean): Cell {
@@ -201,23 +231,6 @@ function sortCells(dim: BreakdownDim, cells: Cell[], raw: Map<string, number>): 
 }
 
 /**
- * Unit names by id; over more than one regency with the regency's name too ("Dinas Kesehatan ·
- * Kabupaten Banjar"), since every regency has a unit of that name.
- */
-async function unitLabels(db: Db, ids: string[], filter: AnalyticsFilter): Promise<Map<string, string>> {
-  const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
-  if (uuids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('units as u')
-    .innerJoin('regencies as r', 'r.id', 'u.regency_id')
-    .select(['u.id', 'u.name', 'r.name as regency'])
-    .where('u.id', 'in', uuids)
-    .execute();
-  const many = filter.regencyIds === 'all' || filter.regencyIds.length > 1;
-  return new Map(rows.map((u) => [u.id, many ? `${u.name} · ${u.regency}` : u.name]));
-}
-
-/**
  * Headline figures and every breakdown for a filter, from one rollup query.
  *
  * @example
@@ -229,12 +242,15 @@ export async function summarize(
   filter: AnalyticsFilter,
   options: { today: string; suppress: boolean; unitLimit?: number },
 ): Promise<Summary> {
-  const rows = await readRollup(db, filter, { today: options.today });
+  const unitLimit = options.unitLimit ?? 20;
+  const { counts, unitKeys } = await readRollup(db, filter, { today: options.today, unitLimit });
   const byDim = new Map<string, Map<string, number>>();
-  for (const row of rows) {
+  const labels = new Map<string, string>();
+  for (const row of counts) {
     const m = byDim.get(row.dim) ?? new Map<string, number>();
     byDim.set(row.dim, m);
     m.set(row.key, row.n);
+    if (row.label !== undefined) labels.set(row.key, row.label);
   }
   const count = (dim: CountDim, key: string) => byDim.get(dim)?.get(key) ?? 0;
   const s = options.suppress;
@@ -254,31 +270,20 @@ export async function summarize(
   headline.followUpRate = rate(headline.followedUp, headline.recommended);
 
   const breakdowns = {} as Record<BreakdownDim, Cell[]>;
-  const truncated: Partial<Record<BreakdownDim, number>> = {};
-  const unitLimit = options.unitLimit ?? 20;
   for (const dim of breakdownDims) {
     const raw = byDim.get(dim) ?? new Map<string, number>();
-    let cells = sortCells(
+    breakdowns[dim] = sortCells(
       dim,
-      [...raw].map(([key, n]) => cell(key, n, s)),
+      [...raw].map(([key, n]) => labelled(cell(key, n, s), labels.get(key))),
       raw,
     );
-    if (dim === 'unit' && cells.length > unitLimit) {
-      truncated.unit = cells.length;
-      cells = cells.slice(0, unitLimit);
-    }
-    breakdowns[dim] = cells;
   }
-  const labels = await unitLabels(
-    db,
-    breakdowns.unit.map((c) => c.key),
-    filter,
-  );
-  for (const c of breakdowns.unit) {
-    const label = labels.get(c.key);
-    if (label !== undefined) c.label = label;
-  }
-  return { headline, breakdowns, truncated };
+  return { headline, breakdowns, truncated: unitKeys > unitLimit ? { unit: unitKeys } : {} };
+}
+
+function labelled(c: Cell, label: string | undefined): Cell {
+  if (label !== undefined) c.label = label;
+  return c;
 }
 
 /** One breakdown, every key (units with their names). */
@@ -288,25 +293,13 @@ export async function breakdown(
   dim: BreakdownDim,
   options: { today: string; suppress: boolean },
 ): Promise<Cell[]> {
-  const rows = await readRollup(db, filter, { today: options.today, dims: [dim] });
-  const raw = new Map(rows.map((r) => [r.key, r.n]));
-  const cells = sortCells(
+  const { counts } = await readRollup(db, filter, { today: options.today, dims: [dim] });
+  const raw = new Map(counts.map((r) => [r.key, r.n]));
+  return sortCells(
     dim,
-    rows.map((r) => cell(r.key, r.n, options.suppress)),
+    counts.map((r) => labelled(cell(r.key, r.n, options.suppress), r.label)),
     raw,
   );
-  if (dim === 'unit') {
-    const labels = await unitLabels(
-      db,
-      cells.map((c) => c.key),
-      filter,
-    );
-    for (const c of cells) {
-      const label = labels.get(c.key);
-      if (label !== undefined) c.label = label;
-    }
-  }
-  return cells;
 }
 
 /** A week of a contest counted from its campaign: index 0 is the week of the first campaign day. */
@@ -352,7 +345,7 @@ export async function compareContests(
 ): Promise<ContestSeries[]> {
   const out: ContestSeries[] = [];
   for (const contest of contests) {
-    const rows = await readRollup(
+    const { counts: rows } = await readRollup(
       db,
       { ...filter, contest: contest.code },
       { today: options.today, dims: ['total', 'phase', 'bucket', 'week'] },
@@ -499,7 +492,7 @@ export async function casesBehind(
 ) {
   const list = drillParams(params.filter, params.dim, params.key, params.today);
   if (!list) return { mode: params.mode, total: 0, suppressed: false, rows: [], anonymousRows: [], nextCursor: null };
-  const counted = await readRollup(db, params.filter, { today: params.today, dims: [params.dim] });
+  const { counts: counted } = await readRollup(db, params.filter, { today: params.today, dims: [params.dim] });
   const total = counted.find((r) => r.key === params.key)?.n ?? 0;
   if (params.mode === 'anonymous' && total > 0 && total < SUPPRESS_BELOW) {
     return { mode: params.mode, total: null, suppressed: true, rows: [], anonymousRows: [], nextCursor: null };

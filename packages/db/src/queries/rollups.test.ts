@@ -3,6 +3,7 @@ import { prohibitionTypes } from '@netral/domain/taxonomy';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { up as backfillRegimeFamily } from '../migrations/20261124T090000Z-rollup-regime-family';
+import * as backfillRegencyAllTime from '../migrations/20261126T090000Z-rollup-regency-all-time';
 import { createTestDb, type TestDb } from '../testing';
 import { createCase, type NewCaseInput, transitionCase } from './cases';
 import {
@@ -210,12 +211,14 @@ describe('rollups in the database', () => {
       { regency_id: '*', period: ALL_TIME, n: 2 },
       { regency_id: '*', period: '2024-10-01', n: 1 },
       { regency_id: '*', period: '2024-11-01', n: 1 },
+      { regency_id: '21.01', period: ALL_TIME, n: 1 },
       { regency_id: '21.01', period: '2024-11-01', n: 1 },
+      { regency_id: '63.01', period: ALL_TIME, n: 1 },
       { regency_id: '63.01', period: '2024-10-01', n: 1 },
     ]);
     const byStatus = await sql<{ status: string; n: number }>`
       select status, n from case_rollup
-       where regency_id = '63.01' and unit_kind = '*' and dim = 'total' and status <> '*' and n <> 0`.execute(t.db);
+       where regency_id = '63.01' and period = ${ALL_TIME} and unit_kind = '*' and dim = 'total' and status <> '*' and n <> 0`.execute(t.db);
     expect(byStatus.rows).toEqual([{ status: 'verifying', n: 1 }]);
   });
 
@@ -255,10 +258,14 @@ describe('rollups in the database', () => {
         .execute();
       await applyUnitKindChange(trx, { unitId: units['63.01'] ?? '', fromKind: 'dinas' });
     });
-    const kinds = await sql<{ unit_kind: string; n: number }>`
-      select unit_kind, n from case_rollup
-       where regency_id = '63.01' and status = '*' and unit_kind <> '*' and dim = 'total' and n <> 0`.execute(t.db);
-    expect(kinds.rows).toEqual([{ unit_kind: 'badan', n: 1 }]);
+    const kinds = await sql<{ unit_kind: string; period: string; n: number }>`
+      select unit_kind, period::text, n from case_rollup
+       where regency_id = '63.01' and status = '*' and unit_kind <> '*' and dim = 'total' and n <> 0
+       order by period`.execute(t.db);
+    expect(kinds.rows).toEqual([
+      { unit_kind: 'badan', period: ALL_TIME, n: 1 },
+      { unit_kind: 'badan', period: '2024-10-01', n: 1 },
+    ]);
     const kept = await snapshot();
     await t.withAdmin((trx) => rebuildRollups(trx));
     expect(await snapshot()).toEqual(kept);
@@ -275,9 +282,12 @@ describe('rollups in the database', () => {
   it('backfills the regime-family rows of stored cases exactly as they are kept (migration)', async () => {
     const kept = await snapshot();
     expect(kept.some((row) => row.includes('|regime_family|disiplin:KEGIATAN|'))).toBe(true);
+    // As a database from before both migrations: no regime-family rows, no regency all-months rows.
     await t.withAdmin(async (trx) => {
       await sql`delete from case_rollup where dim = 'regime_family'`.execute(trx);
+      await backfillRegencyAllTime.down(trx);
       await backfillRegimeFamily(trx);
+      await backfillRegencyAllTime.up(trx);
     });
     expect(await snapshot()).toEqual(kept);
   });

@@ -3,8 +3,9 @@
  * change, so they are never stale and no request aggregates `cases`.
  *
  * A case contributes 1 to one row per (dimension, key) it has, in three grains (every status and
- * unit kind; its status; its unit kind), for its regency and nationally (`regency_id = '*'`); see
- * the migration `20261123T100000Z-rollups`.
+ * unit kind; its status; its unit kind), for its regency and nationally (`regency_id = '*'`), by
+ * the month of its act and over all months (`period = ALL_TIME`); see the migrations
+ * `20261123T100000Z-rollups` and `20261126T090000Z-rollup-regency-all-time`.
  * Writers call {@link applyCaseDelta} with the case's facts before and after the change; bulk
  * loaders call {@link rebuildRollups} once at the end.
  *
@@ -40,7 +41,7 @@ type Db = Kysely<DB> | Transaction<DB>;
 /** Every grain value meaning "all". */
 export const ALL = '*';
 
-/** `period` of the national rows that count every month (the default dashboard reads only those). */
+/** `period` of the rows that count every month (a dashboard without a date range reads only those). */
 export const ALL_TIME = '1900-01-01';
 
 /** The dimensions a rollup row can have (`unit_kind` only in the status grain, `status` only in the unit-kind grain). */
@@ -187,6 +188,7 @@ function rowsOf(facts: CaseFacts): RowKey[] {
   const rows: RowKey[] = [];
   for (const [regency, when] of [
     [facts.regencyId, period],
+    [facts.regencyId, ALL_TIME],
     [ALL, period],
     [ALL, ALL_TIME],
   ] as const) {
@@ -408,20 +410,21 @@ export async function rebuildRollups(trx: Transaction<DB> | Kysely<DB>, regencyI
       from grains
      where not (dim = 'status' and (status <> '*' or unit_kind = '*'))
        and not (dim = 'unit_kind' and (unit_kind <> '*' or status = '*'))`.execute(trx);
-  // National rows: the sums of the regencies' rows, by month and over all months.
+  // National rows: the sums of the regencies' rows by month. Then, for the rebuilt regencies and
+  // the nation, the sums over all months.
   await sql`delete from case_rollup where regency_id = '*'`.execute(trx);
   await sql`
     insert into case_rollup (status, unit_kind, regency_id, contest, period, dim, key, n)
     select status, unit_kind, '*', contest, period, dim, key, sum(n)::int
       from case_rollup
-     where regency_id <> '*'
+     where regency_id <> '*' and period > ${ALL_TIME}::date
      group by status, unit_kind, contest, period, dim, key
     having sum(n) <> 0`.execute(trx);
   await sql`
     insert into case_rollup (status, unit_kind, regency_id, contest, period, dim, key, n)
-    select status, unit_kind, '*', contest, ${ALL_TIME}::date, dim, key, sum(n)::int
+    select status, unit_kind, regency_id, contest, ${ALL_TIME}::date, dim, key, sum(n)::int
       from case_rollup
-     where regency_id = '*'
-     group by status, unit_kind, contest, dim, key
+     where period > ${ALL_TIME}::date and ${only ? sql`regency_id = any(${[...ids, ALL]}::text[])` : sql`true`}
+     group by status, unit_kind, regency_id, contest, dim, key
     having sum(n) <> 0`.execute(trx);
 }

@@ -5,6 +5,7 @@
 import type { UnitKind } from '@netral/domain/model';
 import type { Kysely } from 'kysely';
 import type { DB, Unit } from '../schema';
+import { ALL, ALL_TIME } from './rollups';
 
 export interface UnitRecord {
   id: string;
@@ -146,12 +147,13 @@ export async function unitCaseCounts(db: Kysely<DB>, regencyId: string): Promise
   const rows = await db
     .selectFrom('case_rollup')
     .select(['key', (eb) => eb.fn.sum<number | string>('n').as('n')])
+    .where('status', '=', ALL)
+    .where('unit_kind', '=', ALL)
     .where('regency_id', '=', regencyId)
-    .where('status', '=', '*')
-    .where('unit_kind', '=', '*')
+    .where('period', '=', ALL_TIME)
     .where('dim', '=', 'unit')
     .where('key', '<>', '')
-    .groupBy('key')
+    .groupBy('key') // over contests
     .execute();
   const counts = new Map<string, number>();
   for (const row of rows) {
