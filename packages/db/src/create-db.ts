@@ -9,7 +9,17 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { CompiledQuery, Kysely, type KyselyConfig, PostgresDialect, sql, type Transaction } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  type KyselyConfig,
+  type PostgresCursor,
+  PostgresDialect,
+  type PostgresPool,
+  type PostgresPoolClient,
+  sql,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import { createMigrator } from './migrator';
 import { APP_ROLE, assertRlsSafe, TENANT_SETTING, tenantSetting } from './rls';
@@ -90,6 +100,49 @@ const types: pg.CustomTypesConfig = {
     typeParsers.get(oid) ?? pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 };
 
+/**
+ * Statements prepared on every connection, by text. A statement that runs on every request (the
+ * session lookup) or whose planning costs as much as its execution (the analytics read) is parsed
+ * and planned once per connection instead of once per call: PostgreSQL keeps its plan, replans
+ * it when the schema, the search_path or the role changes, and switches to a generic plan only
+ * when that is no dearer than the custom ones. Bounded, so the server's memory per connection is.
+ */
+const preparedNames = new Map<string, string>();
+const MAX_PREPARED = 500;
+
+/**
+ * Runs `query` as a prepared statement on whichever connection it lands (see `preparedNames`).
+ *
+ * @example
+ * const { rows } = await db.executeQuery(prepared(findSessionQuery(db).compile()));
+ */
+export function prepared<Q extends { sql: string }>(query: Q): Q {
+  if (!preparedNames.has(query.sql) && preparedNames.size < MAX_PREPARED) {
+    preparedNames.set(query.sql, `netral_${preparedNames.size}`);
+  }
+  return query;
+}
+
+/** The pool as Kysely sees it: queries whose text was marked {@link prepared} go by name. */
+function preparingPool(pool: pg.Pool): PostgresPool {
+  return {
+    async connect() {
+      const client = await pool.connect();
+      return {
+        query(text: string | PostgresCursor<unknown>, values?: readonly unknown[]) {
+          if (typeof text !== 'string') return client.query(text as never);
+          const name = preparedNames.get(text);
+          return name === undefined
+            ? client.query(text, values as unknown[])
+            : client.query({ name, text, values: values as unknown[] });
+        },
+        release: () => client.release(),
+      } as unknown as PostgresPoolClient;
+    },
+    end: () => pool.end(),
+  };
+}
+
 /** Advisory lock key held while a schema is migrated or dropped ("netral-schema"). */
 const SCHEMA_LOCK_KEY = 0x6e657472616c;
 
@@ -151,7 +204,7 @@ export function createDb(target: DbTarget, options: CreateDbOptions = {}): Netra
 
   const db = new Kysely<DB>({
     dialect: new PostgresDialect({
-      pool,
+      pool: preparingPool(pool),
       ...(schema !== undefined && {
         onCreateConnection: async (connection) => {
           await connection.executeQuery(CompiledQuery.raw(`SET search_path TO "${schema}"`));

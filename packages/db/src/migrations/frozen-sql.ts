@@ -28,6 +28,15 @@ export function tenantMatch(column: string): string {
   return `(${column} = ANY (${TENANT_IDS}) OR current_setting('netral.regency_ids', true) = '*')`;
 }
 
+/**
+ * {@link tenantMatch} with the setting read once per statement instead of once per row: the
+ * sub-selects are evaluated once (init plans), so a policy costs a comparison per row, not a
+ * string split. New policies use this one.
+ */
+export function tenantMatchOnce(column: string): string {
+  return `(${column} = ANY ((SELECT ${TENANT_IDS})::text[]) OR (SELECT current_setting('netral.regency_ids', true) = '*'))`;
+}
+
 /** True when a row of the province `column` concerns one of the transaction's regencies ('63' for '63.01'). */
 export function provinceMatch(column: string): string {
   return `(${column} IN (SELECT split_part(r, '.', 1) FROM unnest(${TENANT_IDS}) AS r))`;

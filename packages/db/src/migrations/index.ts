@@ -14,6 +14,9 @@ import * as rollupRegimeFamily from './20261124T090000Z-rollup-regime-family';
 import * as casesActOnIndex from './20261124T100000Z-cases-act-on-index';
 import * as caseCodesActOn from './20261125T090000Z-case-codes-act-on';
 import * as rollupRegencyAllTime from './20261126T090000Z-rollup-regency-all-time';
+import * as rollupKeyContestLast from './20261126T100000Z-rollup-key-contest-last';
+import * as rollupCoveringIndexes from './20261126T110000Z-rollup-covering-indexes';
+import * as tenantPoliciesEvaluateOnce from './20261126T120000Z-tenant-policies-evaluate-once';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '20261123T090000Z-app-role-and-reference-data': appRoleAndReferenceData,
@@ -26,4 +29,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261124T100000Z-cases-act-on-index': casesActOnIndex,
   '20261125T090000Z-case-codes-act-on': caseCodesActOn,
   '20261126T090000Z-rollup-regency-all-time': rollupRegencyAllTime,
+  '20261126T100000Z-rollup-key-contest-last': rollupKeyContestLast,
+  '20261126T110000Z-rollup-covering-indexes': rollupCoveringIndexes,
+  '20261126T120000Z-tenant-policies-evaluate-once': tenantPoliciesEvaluateOnce,
 };

@@ -15,6 +15,7 @@ import { ValidationError } from '@netral/domain/errors';
 import { campaignPhaseSchema, phaseBucketSchema } from '@netral/domain/phases';
 import type { CaseStatus } from '@netral/domain/workflow';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import { prepared } from '../create-db';
 import type { DB } from '../schema';
 import { CASE_PAGE_SIZE, type ListCasesParams, listCases } from './cases';
 import { ALL, ALL_TIME, weekOf } from './rollups';
@@ -141,12 +142,14 @@ export async function readRollup(
   const stored = [...want].filter(
     (d) => d !== 'contest' && d !== 'month' && !(d === 'status' && !byKind) && !(d === 'unit_kind' && !byStatus),
   );
+  // Every dimension the grain holds (a summary): no condition on `dim`, one index range per regency.
+  const everyDim = drillDims.every((d) => want.has(d));
   if (stored.length > 0) {
     parts.push(sql`
       select dim, case when dim = 'ppk_due' then (case when key < ${options.today} then 'overdue' else 'pending' end)
                        else key end as key, sum(n)::int as n
         from case_rollup
-       where ${scoped(allMonths)} and dim = any(${stored}::text[])
+       where ${scoped(allMonths)} ${everyDim ? sql`` : sql`and dim = any(${stored}::text[])`}
          and ${byStatus ? sql`status = any(${statuses}::text[])` : sql`status = ${ALL}`}
          and ${byKind ? sql`unit_kind = ${filter.unitKind ?? ''}` : sql`unit_kind = ${ALL}`}
        group by 1, 2 having sum(n) <> 0`);
@@ -190,7 +193,7 @@ export async function readRollup(
   // a unit of that name.
   const many = filter.regencyIds === 'all' || filter.regencyIds.length > 1;
   const limit = options.unitLimit ?? null;
-  const rows = await sql<{ dim: CountDim; key: string; n: number; label: string | null; keys: number }>`
+  const query = sql<{ dim: CountDim; key: string; n: number; label: string | null; keys: number }>`
     with ${totals} counts as (${sql.join(parts, sql` union all `)}),
     ranked as (
       select dim, key, n,
@@ -203,7 +206,10 @@ export async function readRollup(
       from ranked c
       left join units u on c.dim = 'unit' and c.key <> '' and u.id = (case when c.dim = 'unit' and c.key <> '' then c.key::uuid end)
       ${many ? sql`left join regencies r on r.id = u.regency_id` : sql``}
-     where c.rank is null or ${limit === null ? sql`true` : sql`c.rank <= ${limit}`}`.execute(db);
+     where c.rank is null or ${limit === null ? sql`true` : sql`c.rank <= ${limit}`}`;
+  // Prepared: its text depends only on the filter's shape, and planning it costs as much as
+  // running it.
+  const rows = await db.executeQuery(prepared(query.compile(db)));
   let unitKeys = 0;
   const counts = rows.rows.map((row): RollupCount => {
     if (row.dim === 'unit') unitKeys = row.keys;

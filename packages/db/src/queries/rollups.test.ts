@@ -218,7 +218,9 @@ describe('rollups in the database', () => {
     ]);
     const byStatus = await sql<{ status: string; n: number }>`
       select status, n from case_rollup
-       where regency_id = '63.01' and period = ${ALL_TIME} and unit_kind = '*' and dim = 'total' and status <> '*' and n <> 0`.execute(t.db);
+       where regency_id = '63.01' and period = ${ALL_TIME} and unit_kind = '*' and dim = 'total' and status <> '*' and n <> 0`.execute(
+      t.db,
+    );
     expect(byStatus.rows).toEqual([{ status: 'verifying', n: 1 }]);
   });
 

@@ -8,6 +8,7 @@
  */
 import type { Role } from '@netral/domain/model';
 import type { CompiledQuery, InferResult, Kysely } from 'kysely';
+import { prepared } from '../create-db';
 import type { DB, Locale } from '../schema';
 
 /** A role of the session's user, as stored in `user_roles`. */
@@ -103,7 +104,7 @@ export async function findSession(db: Kysely<DB>, id: string, now: Date): Promis
     if (!db.isTransaction) compiledFindSession.set(db, query);
   }
   const parameters = query.parameters.map((p) => (p === ID_PARAM ? id : p === NOW_PARAM ? now : p));
-  const { rows } = await db.executeQuery<FindSessionRow>({ ...query, parameters });
+  const { rows } = await db.executeQuery<FindSessionRow>(prepared({ ...query, parameters }));
   const first = rows[0];
   if (first === undefined) return undefined;
   const grants: SessionGrant[] = [];
