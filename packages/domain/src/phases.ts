@@ -229,6 +229,11 @@ export const contests = {
   PILKADA_2024: pilkada2024,
 } as const satisfies Readonly<Record<string, ElectionContest>>;
 
+/** The shipped contests, the most recent campaign first (as lists and comparisons show them). */
+export const contestsNewestFirst: readonly ElectionContest[] = Object.values(contests).sort((a, b) =>
+  b.campaign.start.localeCompare(a.campaign.start),
+);
+
 /**
  * The contest with `code`, from the shipped contests or a deployment's own registry.
  *

@@ -276,6 +276,7 @@ export function ChartFrame<C extends ChartConfig>(props: ChartFrameProps<C>) {
   const titleId = useId();
   const plotRef = useRef<HTMLDivElement>(null);
   const [drawn, setDrawn] = useState(false);
+  const [tableOpened, setTableOpened] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
   const series = useMemo(() => Object.keys(config) as SeriesKey<C>[], [config]);
   const rows = useMemo(() => (data ? toPlotRows(data, series, locale) : []), [data, series, locale]);
@@ -400,9 +401,13 @@ export function ChartFrame<C extends ChartConfig>(props: ChartFrameProps<C>) {
           </ul>
         )}
         {hasSuppressed && <p className="hint">{t(m.suppressedNote)}</p>}
-        <details className="chart-table">
+        {/* The table is built when first opened: ten charts' tables are thousands of elements
+            that nobody sees until they ask for them. */}
+        <details className="chart-table" onToggle={(event) => event.currentTarget.open && setTableOpened(true)}>
           <summary>{t(m.showTable)}</summary>
-          <ChartTable {...props} series={series} seriesLabel={seriesLabel} caption={t(m.tableCaption, { title })} />
+          {tableOpened && (
+            <ChartTable {...props} series={series} seriesLabel={seriesLabel} caption={t(m.tableCaption, { title })} />
+          )}
         </details>
       </>
     );

@@ -6,10 +6,11 @@ import { I18nProvider, useI18n } from '@netral/ui/i18n';
 import { SessionGate } from '@netral/ui/session';
 import { Loading } from '@netral/ui/states';
 import { ApiProvider } from '@netral/ui/trpc';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Router } from 'wouter';
 
-const AnalyticsRoutes = lazy(() => import('../features/routes').then((mod) => ({ default: mod.AnalyticsRoutes })));
+const loadRoutes = () => import('../features/routes');
+const AnalyticsRoutes = lazy(() => loadRoutes().then((mod) => ({ default: mod.AnalyticsRoutes })));
 
 const m = { appTitle: { id: 'Netral · Analitik', en: 'Netral · Analytics' } };
 
@@ -27,6 +28,12 @@ export function App() {
 
 function Gate() {
   const { t } = useI18n();
+  // Fetch the pages' code while the session is being checked, not after: a signed-in reader
+  // (most visits) then waits for one round trip, not two in a row. The sign-in page does not
+  // wait for it.
+  useEffect(() => {
+    void loadRoutes();
+  }, []);
   return (
     <SessionGate appTitle={t(m.appTitle)}>
       <Suspense fallback={<Loading />}>

@@ -23,11 +23,18 @@ async function chartsReady(page: Page): Promise<number> {
   return page.locator('[data-chart]').count();
 }
 
-/** The rows of a chart's table alternative: [category, ...values as shown]. */
-async function tableRows(page: Page, chart: string): Promise<string[][]> {
+/** Opens a chart's table alternative (built when first opened) and returns its chart. */
+async function openTable(page: Page, chart: string) {
   const frame = page.locator(`[data-chart="${chart}"]`);
   const details = frame.locator('details.chart-table');
   if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+  await frame.locator('table').waitFor();
+  return frame;
+}
+
+/** The rows of a chart's table alternative: [category, ...values as shown]. */
+async function tableRows(page: Page, chart: string): Promise<string[][]> {
+  const frame = await openTable(page, chart);
   return frame
     .locator('tbody tr')
     .evaluateAll((rows) =>
@@ -100,7 +107,10 @@ describeE2e()('analytics dashboard', () => {
     await chartsReady(page);
     expect(await reportedNow()).toBeGreaterThan(0);
     // The phase chart shows only the chosen contest.
-    expect(await page.locator('[data-chart="phase"] thead th').allTextContents()).toEqual(['Fase', 'Pilkada 2024']);
+    expect(await (await openTable(page, 'phase')).locator('thead th').allTextContents()).toEqual([
+      'Fase',
+      'Pilkada 2024',
+    ]);
 
     // A click on a status bar filters the whole dashboard by that status.
     const statusRows = await tableRows(page, 'status');

@@ -8,7 +8,7 @@ import {
   campaignPhaseLabels,
   campaignPhaseSchema,
   contestCodeSchema,
-  contests,
+  contestsNewestFirst,
   electionContestSchema,
   getContest,
   phaseBucketLabels,
@@ -42,9 +42,7 @@ function domain<T>(fn: () => T): T {
 
 export const contestsRouter = router({
   /** Every contest, newest campaign first. */
-  list: authedProcedure
-    .output(z.array(electionContestSchema))
-    .query(() => Object.values(contests).sort((a, b) => b.campaign.start.localeCompare(a.campaign.start))),
+  list: authedProcedure.output(z.array(electionContestSchema)).query(() => [...contestsNewestFirst]),
 
   /** One contest by code (`PILKADA_2024`). */
   get: authedProcedure

@@ -4,6 +4,7 @@
  * behind it; every number links to its cases. Loaded lazily: it brings Recharts.
  */
 import { addDays } from '@netral/domain/calendar';
+import { contestsNewestFirst } from '@netral/domain/phases';
 import type { ChartConfig, ChartDatum, ChartSeriesConfig } from '@netral/ui/chart';
 import { chartColors } from '@netral/ui/chart';
 import { formatDate, formatNumber, formatPercent } from '@netral/ui/format';
@@ -18,26 +19,17 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { z } from 'zod';
 import { FilterBar } from '../filter-bar';
-import {
-  casesHref,
-  type DrillDim,
-  type Filters,
-  filterShape,
-  monthKey,
-  pickFilters,
-  type Status,
-  toApiFilter,
-} from '../filters';
+import { casesHref, type DrillDim, type Filters, filterShape, monthKey, pickFilters, type Status } from '../filters';
 import { useLabels } from '../labels';
 import { m } from '../messages';
 import { BarChartCard, type Shade } from './bar-chart';
+import { dashboardQueries } from './queries';
 import { timeSeries, weekOf } from './time-series';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 type Summary = Outputs['analytics']['summary'];
 type Cell = Summary['headline']['reported'];
 type ContestSeries = Outputs['analytics']['compare']['contests'][number];
-type Contest = Outputs['contests']['list'][number];
 
 const dashboardSchema = z.object({
   ...filterShape,
@@ -70,15 +62,9 @@ export function DashboardPage() {
   const [, navigate] = useLocation();
   const [state, setState] = useUrlState(dashboardSchema);
   const filters: Filters = pickFilters(state);
-  const apiFilter = toApiFilter(filters);
-
-  const summary = useQuery(trpc.analytics.summary.queryOptions(apiFilter));
-  const contests = useQuery({ ...trpc.contests.list.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
-  const compareCodes = filters.contest ? [filters.contest] : (contests.data ?? []).slice(0, 4).map((c) => c.code);
-  const perContest = useQuery({
-    ...trpc.analytics.compare.queryOptions({ contests: compareCodes, filter: apiFilter }),
-    enabled: compareCodes.length > 0,
-  });
+  const queries = dashboardQueries(trpc, filters);
+  const summary = useQuery(queries.summary);
+  const perContest = useQuery(queries.perContest);
 
   const setFilters = (patch: Partial<Filters>) => setState(patch);
   const open = (dim: DrillDim, key: string, extra: Partial<Filters> = {}) =>
@@ -89,11 +75,7 @@ export function DashboardPage() {
   const data = summary.data;
   const b = data?.breakdowns;
   const stateOf = { isPending: summary.isPending, error: summary.error, refetch: summary.refetch };
-  const contestState = {
-    isPending: perContest.isPending || contests.isPending,
-    error: perContest.error ?? contests.error,
-    refetch: perContest.refetch,
-  };
+  const contestState = { isPending: perContest.isPending, error: perContest.error, refetch: perContest.refetch };
   const statusFilterable = filters.unitKind === undefined;
   const kindFilterable = !filters.status?.length;
 
@@ -170,7 +152,7 @@ export function DashboardPage() {
 
   // Time with the campaigns shaded.
   const grain = state.grain;
-  const inView: Contest[] = (contests.data ?? []).filter((c) =>
+  const inView = contestsNewestFirst.filter((c) =>
     filters.contest ? c.code === filters.contest : (b?.contest ?? []).some((x) => x.key === c.code),
   );
   const timeCells = (grain === 'month' ? b?.month : b?.week) ?? [];
