@@ -125,7 +125,8 @@ export function BarChartCard<C extends ChartConfig>({
   // Few columns: every name shown, wrapped. Many (time): names thinned to about twelve.
   const wrap = orientation === 'vertical' && rows <= 8;
   const longest = Math.max(0, ...(frame.data ?? []).map((d) => Math.min(d.label.length, 34)));
-  const labelWidth = Math.min(220, Math.max(60, Math.round(longest * 6.6) + 12));
+  // About 7.2 px a character at 12 px (capitals and digits are wider than the average letter).
+  const labelWidth = Math.min(260, Math.max(60, Math.round(longest * 7.2) + 16));
   const height = orientation === 'horizontal' ? Math.max(140, rows * (seriesCount * 16 + 14) + 48) : Math.max(260, 280);
   return (
     <ChartFrame<C>
