@@ -88,6 +88,22 @@ function ColumnTick(props: TickProps) {
   );
 }
 
+/** A count on the value axis, under a horizontal bar chart (`below`) or left of a column chart. */
+function CountTick(props: TickProps & { below: boolean }) {
+  return (
+    <text
+      x={Number(props.x ?? 0)}
+      y={Number(props.y ?? 0)}
+      dy={props.below ? '0.71em' : '0.355em'}
+      textAnchor={props.below ? 'middle' : 'end'}
+      fill="#3b434b"
+      fontSize={12}
+    >
+      {String(props.payload?.value ?? '')}
+    </text>
+  );
+}
+
 /** Every how many columns a tick is shown so that about `max` are (Recharts' `interval`). */
 export function tickInterval(columns: number, max = 12): number {
   return Math.max(0, Math.ceil(columns / max) - 1);
@@ -153,7 +169,13 @@ export function BarChartCard<C extends ChartConfig>({
           />
           {orientation === 'horizontal' ? (
             <>
-              <XAxis type="number" allowDecimals={false} stroke="#57606a" />
+              <XAxis
+                type="number"
+                allowDecimals={false}
+                stroke="#57606a"
+                interval={0}
+                tick={(tick: TickProps) => <CountTick {...tick} below />}
+              />
               <YAxis
                 type="category"
                 dataKey="label"
@@ -183,7 +205,14 @@ export function BarChartCard<C extends ChartConfig>({
                   tick={(tick: TickProps) => <ColumnTick {...tick} />}
                 />
               )}
-              <YAxis type="number" allowDecimals={false} stroke="#57606a" width={40} />
+              <YAxis
+                type="number"
+                allowDecimals={false}
+                stroke="#57606a"
+                width={40}
+                interval={0}
+                tick={(tick: TickProps) => <CountTick {...tick} below={false} />}
+              />
             </>
           )}
           {shades.map((s) => (
