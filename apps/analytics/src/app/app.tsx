@@ -5,9 +5,10 @@
 import { I18nProvider, useI18n } from '@netral/ui/i18n';
 import { SessionGate } from '@netral/ui/session';
 import { Loading } from '@netral/ui/states';
-import { ApiProvider } from '@netral/ui/trpc';
+import { ApiProvider, useTRPC } from '@netral/ui/trpc';
+import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect } from 'react';
-import { Router } from 'wouter';
+import { Router, useLocation, useSearch } from 'wouter';
 
 const loadRoutes = () => import('../features/routes');
 const AnalyticsRoutes = lazy(() => loadRoutes().then((mod) => ({ default: mod.AnalyticsRoutes })));
@@ -26,6 +27,37 @@ export function App() {
   );
 }
 
+const loadDashboardQueries = () => import('../features/dashboard/queries');
+
+/**
+ * Asks for the data the first page needs as soon as the reader is known to be signed in: the
+ * names every page labels with (contests, regencies) and, on the dashboard, its figures.
+ */
+function Prefetch() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [path] = useLocation();
+  const search = useSearch();
+  useEffect(() => {
+    void queryClient.prefetchQuery(trpc.contests.list.queryOptions());
+    void queryClient.prefetchQuery(trpc.regencies.list.queryOptions());
+  }, [trpc, queryClient]);
+  useEffect(() => {
+    if (path !== '/') return;
+    let current = true;
+    void loadDashboardQueries().then(({ dashboardQueriesFor }) => {
+      if (!current) return;
+      const { summary, perContest } = dashboardQueriesFor(trpc, search);
+      void queryClient.prefetchQuery(summary);
+      void queryClient.prefetchQuery(perContest);
+    });
+    return () => {
+      current = false;
+    };
+  }, [path, search, trpc, queryClient]);
+  return null;
+}
+
 function Gate() {
   const { t } = useI18n();
   // Fetch the pages' code while the session is being checked, not after: a signed-in reader
@@ -33,9 +65,11 @@ function Gate() {
   // wait for it.
   useEffect(() => {
     void loadRoutes();
+    void loadDashboardQueries();
   }, []);
   return (
     <SessionGate appTitle={t(m.appTitle)}>
+      <Prefetch />
       <Suspense fallback={<Loading />}>
         <AnalyticsRoutes />
       </Suspense>

@@ -8,11 +8,8 @@ import { useI18n } from '@netral/ui/i18n';
 import { AppShell } from '@netral/ui/layout';
 import { useSession } from '@netral/ui/session';
 import { Loading, NotFound } from '@netral/ui/states';
-import { useTRPC } from '@netral/ui/trpc';
-import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect } from 'react';
-import { Route, Switch, useLocation, useSearch } from 'wouter';
-import { dashboardQueriesFor } from './dashboard/queries';
+import { lazy, Suspense } from 'react';
+import { Route, Switch } from 'wouter';
 import { m } from './messages';
 
 const DashboardPage = lazy(() => import('./dashboard/dashboard-page').then((mod) => ({ default: mod.DashboardPage })));
@@ -22,17 +19,7 @@ const CasesPage = lazy(() => import('./cases/cases-page').then((mod) => ({ defau
 export function AnalyticsRoutes() {
   const { t } = useI18n();
   const session = useSession();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [path] = useLocation();
-  const search = useSearch();
-  // On the dashboard, ask for its data now, while its code (with Recharts) is still loading.
-  useEffect(() => {
-    if (path !== '/') return;
-    const { summary, perContest } = dashboardQueriesFor(trpc, search);
-    void queryClient.prefetchQuery(summary);
-    void queryClient.prefetchQuery(perContest);
-  }, [path, search, trpc, queryClient]);
+
   return (
     <AppShell
       title={t(m.appTitle)}

@@ -351,6 +351,8 @@ describe('analytics: contests compared on their campaigns', () => {
   }
 
   it('orders phases along the timeline and suppresses small counts for analysts', async () => {
+    const recent = await world.callers.nasional.analytics.compare({ filter: {} });
+    expect(recent.contests.map((c) => c.contest)).toEqual(['PILKADA_2024', 'PEMILU_2024']);
     const national = await world.callers.nasional.analytics.compare({ contests: ['PILKADA_2024'], filter: {} });
     const analyst = await world.callers.analis.analytics.compare({ contests: ['PILKADA_2024'], filter: {} });
     const order = ['PRA_PENETAPAN', 'ANTARA_PENETAPAN_DAN_KAMPANYE', 'KAMPANYE', 'MASA_TENANG', 'PEMUNGUTAN', 'PASCA'];

@@ -15,7 +15,13 @@ import { todayInIndonesia } from '@netral/db/queries/cases';
 import { breakdownDims, drillDims } from '@netral/domain/analytics';
 import { DomainError } from '@netral/domain/errors';
 import { unitKindSchema } from '@netral/domain/model';
-import { campaignPeriod, contestCodeSchema, type ElectionContest, getContest } from '@netral/domain/phases';
+import {
+  campaignPeriod,
+  contestCodeSchema,
+  contestsNewestFirst,
+  type ElectionContest,
+  getContest,
+} from '@netral/domain/phases';
 import { caseStatusSchema } from '@netral/domain/workflow';
 import { z } from 'zod';
 import type { Context, SessionUser } from '../context';
@@ -231,14 +237,17 @@ export const analyticsRouter = router({
    * counted from the week of each campaign's first day (the filter's own contest is ignored).
    *
    * @example analytics.compare({ contests: ['PEMILU_2024', 'PILKADA_2024'], filter: { provinceCode: '63' } })
+   * @example analytics.compare({ filter: {} }) // the four most recent contests
    */
   compare: authedProcedure
     .input(
       z.object({
+        /** Omitted: the four most recent contests. */
         contests: z
           .array(contestCodeSchema)
           .min(1, 'Pilih minimal satu kontestasi / Choose at least one contest')
-          .max(4, 'Bandingkan paling banyak 4 kontestasi / Compare at most 4 contests'),
+          .max(4, 'Bandingkan paling banyak 4 kontestasi / Compare at most 4 contests')
+          .optional(),
         filter: analyticsFilterSchema,
       }),
     )
@@ -246,7 +255,9 @@ export const analyticsRouter = router({
     .query(async ({ ctx, input }) => {
       let chosen: ElectionContest[];
       try {
-        chosen = [...new Set(input.contests)].map((code) => getContest(code));
+        chosen = input.contests
+          ? [...new Set(input.contests)].map((code) => getContest(code))
+          : contestsNewestFirst.slice(0, 4);
       } catch (error) {
         rethrowDomain(error);
       }
