@@ -6,7 +6,12 @@
  */
 import { type MigrationDb, run, tenantMatch, tenantMatchOnce } from './frozen-sql';
 
-/** The tables whose policy `<table>_tenant` covers reads and writes on `regency_id`. */
+/**
+ * The tables whose policy `<table>_tenant` covers reads and writes on `regency_id` (audit_events
+ * has two policies of its own, below). A copy of `TENANT_TABLES` as it stood, not an import: a
+ * migration must alter exactly the policies that existed when it was written, whatever tables
+ * later join that list.
+ */
 const TABLES = [
   'units',
   'circulars',
