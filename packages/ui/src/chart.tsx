@@ -278,8 +278,13 @@ export function ChartFrame<C extends ChartConfig>(props: ChartFrameProps<C>) {
   const [drawn, setDrawn] = useState(false);
   const [tableOpened, setTableOpened] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
-  const series = useMemo(() => Object.keys(config) as SeriesKey<C>[], [config]);
-  const rows = useMemo(() => (data ? toPlotRows(data, series, locale) : []), [data, series, locale]);
+  // Pages rebuild their chart data and configs on every render; what is drawn keeps its identity
+  // while its content is the same, so a chart (a Recharts tree, the costliest part of a page)
+  // redraws only when its data, series or language change.
+  const stableConfig = useSameContent(config, JSON.stringify(config));
+  const stableData = useSameContent(data, data === undefined ? '' : JSON.stringify(data));
+  const series = useMemo(() => Object.keys(stableConfig) as SeriesKey<C>[], [stableConfig]);
+  const rows = useMemo(() => (stableData ? toPlotRows(stableData, series, locale) : []), [stableData, series, locale]);
   const hasData = data !== undefined && data.length > 0;
   const hasSuppressed = data?.some((d) => series.some((s) => d.values[s]?.suppressed)) ?? false;
 
@@ -300,14 +305,17 @@ export function ChartFrame<C extends ChartConfig>(props: ChartFrameProps<C>) {
 
   const busy = state.isPending || (hasData && !drawn && !state.error);
   const seriesLabel = (key: SeriesKey<C>) => (config[key] as ChartSeriesConfig).label[locale];
-  const plot: Plot<SeriesKey<C>> = {
-    rows,
-    series,
-    dataKey: (key) => `values.${key}`,
-    color: (key) => (config[key] as ChartSeriesConfig).color,
-    label: seriesLabel,
-    rowOf: (payload) => rows.find((r) => r === payload || (isRecord(payload) && r.key === payload.key)),
-  };
+  const plot = useMemo<Plot<SeriesKey<C>>>(
+    () => ({
+      rows,
+      series,
+      dataKey: (key) => `values.${key}`,
+      color: (key) => (stableConfig[key] as ChartSeriesConfig).color,
+      label: (key) => (stableConfig[key] as ChartSeriesConfig).label[locale],
+      rowOf: (payload) => rows.find((r) => r === payload || (isRecord(payload) && r.key === payload.key)),
+    }),
+    [rows, series, stableConfig, locale],
+  );
   const summary = data
     ? chartSummary(
         title,
@@ -359,6 +367,7 @@ export function ChartFrame<C extends ChartConfig>(props: ChartFrameProps<C>) {
     }
   };
 
+  const context = useMemo(() => ({ config: stableConfig, locale }), [stableConfig, locale]);
   const Heading = props.level === 2 ? 'h2' : 'h3';
   let body: ReactNode;
   if (state.isPending) body = <Loading />;
@@ -440,9 +449,22 @@ export function ChartFrame<C extends ChartConfig>(props: ChartFrameProps<C>) {
           {exportError}
         </p>
       )}
-      <ChartContext.Provider value={{ config, locale }}>{body}</ChartContext.Provider>
+      <ChartContext.Provider value={context}>{body}</ChartContext.Provider>
     </section>
   );
+}
+
+/**
+ * `value`, or the earlier value while `key` (a description of its content) is unchanged: equal
+ * content rebuilt on every render keeps one identity, so memos and `memo` components below it
+ * hold. The key must change whenever anything that is read from the value does.
+ *
+ * @example const shades = useSameContent(props.shades, JSON.stringify(props.shades));
+ */
+export function useSameContent<T>(value: T, key: string): T {
+  const held = useRef({ key, value });
+  if (held.current.key !== key) held.current = { key, value };
+  return held.current.value;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

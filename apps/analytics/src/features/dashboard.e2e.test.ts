@@ -116,6 +116,11 @@ describeE2e()('analytics dashboard', () => {
     const statusRows = await tableRows(page, 'status');
     const topStatus = statusRows[0];
     if (!topStatus) throw new Error('no status rows');
+    // The bars were drawn again for the filtered data (not only the table): their value labels
+    // are the table's counts, in order.
+    expect(await page.locator('[data-chart="status"] svg text[font-size="11"]').allTextContents()).toEqual(
+      statusRows.map((row) => row[1]),
+    );
     await page.locator('[data-chart="status"] .recharts-bar-rectangle path').first().click();
     await page.waitForURL(/status=/);
     await expect.poll(() => page.locator('[data-figure="reported"] .figure-value').textContent()).toBe(topStatus[1]);

@@ -10,9 +10,12 @@ import {
   type ChartFrameProps,
   ChartTooltipContent,
   chartShade,
+  type Plot,
   type SeriesKey,
   SUPPRESSED_TEXT,
+  useSameContent,
 } from '@netral/ui/chart';
+import { memo, useCallback, useLayoutEffect, useRef } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
 
 export interface Shade {
@@ -138,12 +141,21 @@ export function BarChartCard<C extends ChartConfig>({
 }) {
   const rows = frame.data?.length ?? 0;
   const seriesCount = Object.keys(frame.config).length;
-  // Few columns: every name shown, wrapped. Many (time): names thinned to about twelve.
-  const wrap = orientation === 'vertical' && rows <= 8;
   const longest = Math.max(0, ...(frame.data ?? []).map((d) => Math.min(d.label.length, 34)));
-  // About 7.2 px a character at 12 px (capitals and digits are wider than the average letter).
-  const labelWidth = Math.min(260, Math.max(60, Math.round(longest * 7.2) + 16));
   const height = orientation === 'horizontal' ? Math.max(140, rows * (seriesCount * 16 + 14) + 48) : Math.max(260, 280);
+  // What the plot draws besides the frame's rows keeps one identity while its content is the
+  // same, and a click reads the latest handler: the Recharts tree is drawn again only when
+  // something it shows changes, not whenever the page renders.
+  const colors = frame.data && barColor ? frame.data.map(barColor) : undefined;
+  const barColors = useSameContent(colors, colors?.join() ?? '');
+  const stableShades = useSameContent(shades, JSON.stringify(shades));
+  const onBarRef = useRef(onBar);
+  useLayoutEffect(() => {
+    onBarRef.current = onBar;
+  });
+  const click = useCallback((datum: ChartDatum<string>, key: string) => {
+    onBarRef.current?.(datum as ChartDatum<SeriesKey<C>>, key as SeriesKey<C>);
+  }, []);
   return (
     <ChartFrame<C>
       {...frame}
@@ -154,118 +166,156 @@ export function BarChartCard<C extends ChartConfig>({
       ]}
     >
       {(plot) => (
-        <BarChart
-          data={plot.rows}
-          layout={orientation === 'horizontal' ? 'vertical' : 'horizontal'}
-          accessibilityLayer={false}
-          margin={{ top: 8, right: orientation === 'horizontal' ? 40 : 12, bottom: 4, left: 4 }}
-          barCategoryGap={orientation === 'horizontal' ? 4 : '12%'}
-        >
-          <CartesianGrid
-            strokeDasharray="3 3"
-            stroke="#d0d7de"
-            horizontal={orientation === 'vertical'}
-            vertical={orientation === 'horizontal'}
-          />
-          {orientation === 'horizontal' ? (
-            <>
-              <XAxis
-                type="number"
-                allowDecimals={false}
-                stroke="#57606a"
-                interval={0}
-                tick={(tick: TickProps) => <CountTick {...tick} below />}
-              />
-              <YAxis
-                type="category"
-                dataKey="label"
-                width={labelWidth}
-                interval={0}
-                stroke="#57606a"
-                tick={(tick: TickProps) => <NameTick {...tick} />}
-              />
-            </>
-          ) : (
-            <>
-              {wrap ? (
-                <XAxis
-                  type="category"
-                  dataKey="label"
-                  stroke="#57606a"
-                  interval={0}
-                  height={16 + 13 * TICK_LINES}
-                  tick={(tick: Parameters<typeof WrappedTick>[0]) => <WrappedTick {...tick} />}
-                />
-              ) : (
-                <XAxis
-                  type="category"
-                  dataKey="label"
-                  stroke="#57606a"
-                  interval={tickInterval(rows)}
-                  tick={(tick: TickProps) => <ColumnTick {...tick} />}
-                />
-              )}
-              <YAxis
-                type="number"
-                allowDecimals={false}
-                stroke="#57606a"
-                width={40}
-                interval={0}
-                tick={(tick: TickProps) => <CountTick {...tick} below={false} />}
-              />
-            </>
-          )}
-          {shades.map((s) => (
-            <ReferenceArea
-              key={`${s.x1}-${s.x2}-${s.label}`}
-              {...(orientation === 'vertical' ? { x1: s.x1, x2: s.x2 } : { y1: s.x1, y2: s.x2 })}
-              fill={chartShade}
-              fillOpacity={0.3}
-              ifOverflow="visible"
-            />
-          ))}
-          <Tooltip content={ChartTooltipContent} cursor={{ fill: '#eaeef2' }} isAnimationActive={false} />
-          {plot.series.map((key) => (
-            <Bar
-              key={key}
-              dataKey={plot.dataKey(key)}
-              name={plot.label(key)}
-              fill={plot.color(key)}
-              isAnimationActive={false}
-              onClick={(item) => {
-                const row = plot.rowOf(item.payload);
-                if (row && onBar) onBar(row.datum, key);
-              }}
-            >
-              {barColor && plot.rows.map((row) => <Cell key={row.key} fill={barColor(row.datum)} />)}
-              {/* Values on the bars; without them, at least "<3" where a hidden count plots as 0. */}
-              <LabelList
-                dataKey={`texts.${key}`}
-                content={(label: ValueLabelProps) => {
-                  const value = String(label.value ?? '');
-                  const text = valueLabels ? (value === '0' ? '' : value) : value === SUPPRESSED_TEXT ? value : '';
-                  if (!text) return null;
-                  const [x, y, w, h] = [label.x, label.y, label.width, label.height].map((v) => Number(v ?? 0)) as [
-                    number,
-                    number,
-                    number,
-                    number,
-                  ];
-                  return orientation === 'horizontal' ? (
-                    <text x={x + w + 5} y={y + h / 2} dy="0.355em" fill="#1b1f24" fontSize={11}>
-                      {text}
-                    </text>
-                  ) : (
-                    <text x={x + w / 2} y={y - 5} textAnchor="middle" fill="#1b1f24" fontSize={valueLabels ? 11 : 10}>
-                      {text}
-                    </text>
-                  );
-                }}
-              />
-            </Bar>
-          ))}
-        </BarChart>
+        <BarPlot
+          plot={plot as Plot<string>}
+          orientation={orientation}
+          valueLabels={valueLabels}
+          barColors={barColors}
+          shades={stableShades}
+          // About 7.2 px a character at 12 px (capitals and digits are wider than the average letter).
+          labelWidth={Math.min(260, Math.max(60, Math.round(longest * 7.2) + 16))}
+          onBar={click}
+        />
       )}
     </ChartFrame>
   );
 }
+
+/** The Recharts part of a bar chart; `memo`: it renders only when one of its props changes. */
+const BarPlot = memo(function BarPlot({
+  plot,
+  orientation,
+  valueLabels,
+  barColors,
+  shades,
+  labelWidth,
+  onBar,
+}: {
+  plot: Plot<string>;
+  orientation: 'horizontal' | 'vertical';
+  valueLabels: boolean;
+  barColors: readonly string[] | undefined;
+  shades: readonly Shade[];
+  labelWidth: number;
+  onBar: (datum: ChartDatum<string>, key: string) => void;
+}) {
+  const rows = plot.rows.length;
+  // Few columns: every name shown, wrapped. Many (time): names thinned to about twelve.
+  const wrap = orientation === 'vertical' && rows <= 8;
+  return (
+    <BarChart
+      data={plot.rows}
+      layout={orientation === 'horizontal' ? 'vertical' : 'horizontal'}
+      accessibilityLayer={false}
+      margin={{ top: 8, right: orientation === 'horizontal' ? 40 : 12, bottom: 4, left: 4 }}
+      barCategoryGap={orientation === 'horizontal' ? 4 : '12%'}
+    >
+      <CartesianGrid
+        strokeDasharray="3 3"
+        stroke="#d0d7de"
+        horizontal={orientation === 'vertical'}
+        vertical={orientation === 'horizontal'}
+      />
+      {orientation === 'horizontal' ? (
+        <>
+          <XAxis
+            type="number"
+            allowDecimals={false}
+            stroke="#57606a"
+            interval={0}
+            tick={(tick: TickProps) => <CountTick {...tick} below />}
+          />
+          <YAxis
+            type="category"
+            dataKey="label"
+            width={labelWidth}
+            interval={0}
+            stroke="#57606a"
+            tick={(tick: TickProps) => <NameTick {...tick} />}
+          />
+        </>
+      ) : (
+        <>
+          {wrap ? (
+            <XAxis
+              type="category"
+              dataKey="label"
+              stroke="#57606a"
+              interval={0}
+              height={16 + 13 * TICK_LINES}
+              tick={(tick: Parameters<typeof WrappedTick>[0]) => <WrappedTick {...tick} />}
+            />
+          ) : (
+            <XAxis
+              type="category"
+              dataKey="label"
+              stroke="#57606a"
+              interval={tickInterval(rows)}
+              tick={(tick: TickProps) => <ColumnTick {...tick} />}
+            />
+          )}
+          <YAxis
+            type="number"
+            allowDecimals={false}
+            stroke="#57606a"
+            width={40}
+            interval={0}
+            tick={(tick: TickProps) => <CountTick {...tick} below={false} />}
+          />
+        </>
+      )}
+      {shades.map((s) => (
+        <ReferenceArea
+          key={`${s.x1}-${s.x2}-${s.label}`}
+          {...(orientation === 'vertical' ? { x1: s.x1, x2: s.x2 } : { y1: s.x1, y2: s.x2 })}
+          fill={chartShade}
+          fillOpacity={0.3}
+          ifOverflow="visible"
+        />
+      ))}
+      <Tooltip content={ChartTooltipContent} cursor={{ fill: '#eaeef2' }} isAnimationActive={false} />
+      {plot.series.map((key) => (
+        <Bar
+          key={key}
+          dataKey={plot.dataKey(key)}
+          name={plot.label(key)}
+          fill={plot.color(key)}
+          isAnimationActive={false}
+          // A hidden count (1 or 2) plots as 0, and Recharts drops bars of no size with their
+          // labels: a stub keeps it visible and clickable, labelled "<3".
+          minPointSize={(_value, index) => (plot.rows[index]?.texts[key] === SUPPRESSED_TEXT ? 3 : 0)}
+          onClick={(item) => {
+            const row = plot.rowOf(item.payload);
+            if (row) onBar(row.datum, key);
+          }}
+        >
+          {barColors && plot.rows.map((row, i) => <Cell key={row.key} fill={barColors[i]} />)}
+          {/* Values on the bars; without them, at least "<3" where a hidden count plots as 0. */}
+          <LabelList
+            dataKey={`texts.${key}`}
+            content={(label: ValueLabelProps) => {
+              const value = String(label.value ?? '');
+              const text = valueLabels ? (value === '0' ? '' : value) : value === SUPPRESSED_TEXT ? value : '';
+              if (!text) return null;
+              const [x, y, w, h] = [label.x, label.y, label.width, label.height].map((v) => Number(v ?? 0)) as [
+                number,
+                number,
+                number,
+                number,
+              ];
+              return orientation === 'horizontal' ? (
+                <text x={x + w + 5} y={y + h / 2} dy="0.355em" fill="#1b1f24" fontSize={11}>
+                  {text}
+                </text>
+              ) : (
+                <text x={x + w / 2} y={y - 5} textAnchor="middle" fill="#1b1f24" fontSize={valueLabels ? 11 : 10}>
+                  {text}
+                </text>
+              );
+            }}
+          />
+        </Bar>
+      ))}
+    </BarChart>
+  );
+});
