@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, formatPercent } from './format';
+import { formatDate, formatMonth, formatNumber, formatPercent } from './format';
 import { interpolate, pickLocale } from './i18n';
 
 describe('formatting', () => {
@@ -7,6 +7,10 @@ describe('formatting', () => {
     expect(formatDate('2024-01-01', 'id')).toBe('1 Januari 2024');
     expect(formatDate('2024-11-27', 'en')).toBe('27 November 2024');
     expect(formatDate(null, 'id')).toBe('—');
+    expect(formatMonth('2024-11', 'id', 'long')).toBe('November 2024');
+    expect(formatMonth('2024-02-01', 'id')).toBe('Feb 2024');
+    expect(formatMonth('2024-08', 'en', 'long')).toBe('August 2024');
+    expect(formatMonth('soon', 'en')).toBe('soon');
   });
 
   it('uses Indonesian digit grouping and decimal comma', () => {

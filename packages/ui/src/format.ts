@@ -36,6 +36,17 @@ export function formatDate(iso: string | null | undefined, locale: Locale, style
   ).format(date);
 }
 
+/** A month key `2024-11` (or a date in it) → `Nov 2024` / `November 2024` (id and en alike). */
+export function formatMonth(key: string, locale: Locale, style: 'short' | 'long' = 'short'): string {
+  const match = /^(\d{4})-(\d{2})/.exec(key);
+  if (!match) return key;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
+  return formatter(
+    `month:${locale}:${style}`,
+    () => new Intl.DateTimeFormat(tag(locale), { month: style, year: 'numeric', timeZone: 'UTC' }),
+  ).format(date);
+}
+
 /** A timestamp in the reader's time zone: `27 Nov 2024 14.05`. */
 export function formatDateTime(value: string | Date | null | undefined, locale: Locale): string {
   if (!value) return '—';

@@ -28,10 +28,12 @@ export function App() {
 }
 
 const loadDashboardQueries = () => import('../features/dashboard/queries');
+const loadDashboardPage = () => import('../features/dashboard/dashboard-page');
 
 /**
- * Asks for the data the first page needs as soon as the reader is known to be signed in: the
- * names every page labels with (contests, regencies) and, on the dashboard, its figures.
+ * Asks for what the first page needs as soon as the reader is known to be signed in: the names
+ * every page labels with (contests, regencies) and, on the dashboard, its figures and its code
+ * (with Recharts), which the routes would otherwise ask for only once they have loaded.
  */
 function Prefetch() {
   const trpc = useTRPC();
@@ -44,6 +46,7 @@ function Prefetch() {
   }, [trpc, queryClient]);
   useEffect(() => {
     if (path !== '/') return;
+    void loadDashboardPage();
     let current = true;
     void loadDashboardQueries().then(({ dashboardQueriesFor }) => {
       if (!current) return;

@@ -13,7 +13,7 @@ import {
 } from '@netral/domain/taxonomy';
 import { caseStatusLabels } from '@netral/domain/workflow';
 import type { ExportMeta } from '@netral/ui/download';
-import { formatDate, formatDateTime } from '@netral/ui/format';
+import { formatDate, formatDateTime, formatMonth } from '@netral/ui/format';
 import { type Locale, type Message, useI18n } from '@netral/ui/i18n';
 import { useTRPC } from '@netral/ui/trpc';
 import { useQuery } from '@tanstack/react-query';
@@ -25,16 +25,6 @@ type Localized = Readonly<Record<string, Message>>;
 
 function pick(labels: Localized, key: string, locale: Locale): string | undefined {
   return Object.hasOwn(labels, key) ? labels[key]?.[locale] : undefined;
-}
-
-/** `2024-11` or `2024-11-01` → `Nov 2024` / `November 2024`. */
-export function monthLabel(key: string, locale: Locale, style: 'short' | 'long' = 'short'): string {
-  const [y, mo] = key.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
-    month: style,
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y, mo - 1, 1)));
 }
 
 export interface Labels {
@@ -106,7 +96,7 @@ export function useLabels(): Labels {
         case 'position_class':
           return key === '' ? t(m.unknownPosition) : (pick(positionClassLabels, key, locale) ?? key);
         case 'month':
-          return monthLabel(key, locale);
+          return formatMonth(key, locale);
         case 'week':
           return t(m.weekOf, { date: formatDate(key, locale, 'short') });
         case 'total':
@@ -149,8 +139,8 @@ export function useLabels(): Labels {
       else if (f.province) parts.push(`${t(m.scope)}: ${provinceName(f.province)}`);
       if (f.contest) parts.push(`${t(m.contest)}: ${contestFullName(f.contest)}`);
       if (f.from || f.to) {
-        const from = f.from ? monthLabel(f.from, locale, 'long') : '…';
-        const to = f.to ? monthLabel(f.to, locale, 'long') : '…';
+        const from = f.from ? formatMonth(f.from, locale, 'long') : '…';
+        const to = f.to ? formatMonth(f.to, locale, 'long') : '…';
         parts.push(`${t(m.period)}: ${from} – ${to}`);
       }
       if (f.status?.length) {

@@ -6,7 +6,7 @@
  */
 import { drillDims } from '@netral/domain/analytics';
 import { downloadCsv, type ExportColumn } from '@netral/ui/download';
-import { formatDate, formatNumber } from '@netral/ui/format';
+import { formatDate, formatMonth, formatNumber } from '@netral/ui/format';
 import { useI18n } from '@netral/ui/i18n';
 import { PageHeader } from '@netral/ui/layout';
 import { useSession } from '@netral/ui/session';
@@ -19,7 +19,7 @@ import type { inferRouterOutputs } from '@trpc/server';
 import { Link } from 'wouter';
 import { z } from 'zod';
 import { type DrillDim, dashboardHref, type Filters, filterShape, pickFilters, toApiFilter } from '../filters';
-import { type Labels, monthLabel, useLabels } from '../labels';
+import { type Labels, useLabels } from '../labels';
 import { m } from '../messages';
 
 type CasesOutput = inferRouterOutputs<AppRouter>['analytics']['cases'];
@@ -252,7 +252,7 @@ function anonymousColumns(labels: Labels, t: ReturnType<typeof useI18n>['t']): E
     { header: t(m.regencyCol), value: (r) => labels.regencyName(r.regencyId) },
     { header: t(m.unitKind), value: (r) => labels.key('unit_kind', r.unitKind ?? '') },
     { header: t(m.contest), value: (r) => labels.contestName(r.contest) },
-    { header: t(m.monthCol), value: (r) => monthLabel(r.actMonth, labels.locale, 'long') },
+    { header: t(m.monthCol), value: (r) => formatMonth(r.actMonth, labels.locale, 'long') },
     { header: t(m.phase), value: (r) => labels.key('phase', r.phase) },
     { header: t(m.status), value: (r) => labels.key('status', r.status) },
     { header: t(m.positionClass), value: (r) => labels.key('position_class', r.positionClass ?? '') },
