@@ -246,8 +246,11 @@ export interface ChartFrameProps<C extends ChartConfig> {
   state: ChartQueryState;
   /** Header of the category column (the table's first column). */
   categoryHeader: string;
-  /** What the exports state besides the title: filters and the time of the data. */
-  meta: ExportMeta;
+  /**
+   * What the exports state besides the title: filters and the time of the data. Read when an
+   * export is made (formatting a time builds an Intl formatter, which drawing need not wait for).
+   */
+  meta: () => ExportMeta;
   /** Extra columns of the table and the CSV. */
   columns?: ChartColumn<SeriesKey<C>>[];
   /** Where a count of the table links to (the cases behind it), or null for no link. */
@@ -324,9 +327,9 @@ export function ChartFrame<C extends ChartConfig>(props: ChartFrameProps<C>) {
         locale,
       )
     : '';
-  const fullMeta: ExportMeta = [
+  const exportMeta = (): ExportMeta => [
     [t(m.chart), title],
-    ...props.meta,
+    ...props.meta(),
     ...(hasSuppressed ? ([['', t(m.suppressedNote)]] as ExportMeta) : []),
   ];
   const fileBase = `netral-${name}-${new Date().toISOString().slice(0, 10)}`;
@@ -344,7 +347,7 @@ export function ChartFrame<C extends ChartConfig>(props: ChartFrameProps<C>) {
         },
       })),
     ];
-    downloadCsv(`${fileBase}.csv`, [...data], columns, fullMeta);
+    downloadCsv(`${fileBase}.csv`, [...data], columns, exportMeta());
   };
 
   const exportPng = async () => {
@@ -358,7 +361,9 @@ export function ChartFrame<C extends ChartConfig>(props: ChartFrameProps<C>) {
       ];
       const blob = await chartPng(svg, {
         title,
-        lines: fullMeta.slice(1).map(([k, v]) => (k ? `${k}: ${v}` : v)),
+        lines: exportMeta()
+          .slice(1)
+          .map(([k, v]) => (k ? `${k}: ${v}` : v)),
         legend,
       });
       downloadBlob(blob, `${fileBase}.png`);

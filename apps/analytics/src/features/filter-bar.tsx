@@ -40,7 +40,7 @@ export function FilterBar({
   };
   const provinces = [
     ...new Map((regencies.data ?? []).map((r) => [r.provinceCode, r.provinceName] as const)).entries(),
-  ].sort((a, b) => a[0].localeCompare(b[0]));
+  ].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)); // codes: plain order, no ICU collator
   const inProvince = (regencies.data ?? []).filter((r) => !filters.province || r.provinceCode === filters.province);
   const statuses = filters.status ?? [];
   const exclusive = statuses.length > 0 && filters.unitKind !== undefined;

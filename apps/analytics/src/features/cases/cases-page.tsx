@@ -133,7 +133,6 @@ export function CasesPage() {
   const first = cases.data?.pages[0];
   const total = first?.total;
   const rowsShown = cases.data?.pages.reduce((sum, p) => sum + p.rows.length, 0) ?? 0;
-  const meta = labels.meta(filters, cases.data ? cases.dataUpdatedAt : undefined);
 
   let body: React.ReactNode;
   if (cases.isPending) body = <Loading />;
@@ -162,7 +161,7 @@ export function CasesPage() {
             onClick={() =>
               downloadCsv(`netral-perkara-${new Date().toISOString().slice(0, 10)}.csv`, rows, columns, [
                 [t(m.number), `${what} (${total ?? '—'})`],
-                ...meta,
+                ...labels.meta(filters, cases.data ? cases.dataUpdatedAt : undefined),
               ])
             }
           >

@@ -76,8 +76,10 @@ export function ComparePage() {
   });
   const ids = { a: useId(), b: useId() };
   const series: Series[] = compare.data?.contests ?? [];
-  const meta = labels.meta(filters, compare.data ? compare.dataUpdatedAt : undefined);
-  const fullMeta: typeof meta = [[t(m.contest), chosen.map((c) => labels.contestName(c)).join(' · ')], ...meta];
+  const fullMeta = () => [
+    [t(m.contest), chosen.map((c) => labels.contestName(c)).join(' · ')] as [string, string],
+    ...labels.meta(filters, compare.data ? compare.dataUpdatedAt : undefined),
+  ];
   const queryState = {
     isPending: contests.isPending || (chosen.length === 2 && compare.isPending),
     error: compare.error ?? contests.error,

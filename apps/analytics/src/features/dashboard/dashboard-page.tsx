@@ -70,8 +70,8 @@ export function DashboardPage() {
   const open = (dim: DrillDim, key: string, extra: Partial<Filters> = {}) =>
     navigate(casesHref({ ...filters, ...extra }, dim, key));
   const href = (dim: DrillDim) => (d: ChartDatum<string>) => casesHref(filters, dim, d.key);
-  const meta = labels.meta(filters, summary.data ? summary.dataUpdatedAt : undefined);
-  const contestMeta = labels.meta(filters, perContest.data ? perContest.dataUpdatedAt : undefined);
+  const meta = () => labels.meta(filters, summary.data ? summary.dataUpdatedAt : undefined);
+  const contestMeta = () => labels.meta(filters, perContest.data ? perContest.dataUpdatedAt : undefined);
   const data = summary.data;
   const b = data?.breakdowns;
   const stateOf = { isPending: summary.isPending, error: summary.error, refetch: summary.refetch };
@@ -81,7 +81,10 @@ export function DashboardPage() {
 
   // Codes grouped by list (kode etik first), then by count.
   const codeCells = [...(b?.code ?? [])].sort(
-    (x, y) => regimeIndex(x.key) - regimeIndex(y.key) || (y.n ?? 0) - (x.n ?? 0) || x.key.localeCompare(y.key),
+    (x, y) =>
+      regimeIndex(x.key) - regimeIndex(y.key) ||
+      (y.n ?? 0) - (x.n ?? 0) ||
+      (x.key < y.key ? -1 : x.key > y.key ? 1 : 0),
   );
   const regimeOfCode = (code: string): Regime =>
     code.startsWith('KE-')
