@@ -12,7 +12,7 @@
  * <ChartFrame name="status" title={t(m.byStatus)} config={config} data={data} state={query}
  *   categoryHeader={t(m.status)} meta={meta}>
  *   {(plot) => (
- *     <BarChart data={plot.rows} accessibilityLayer={false}>
+ *     <BarChart width={plot.width} height={plot.height} data={plot.rows} accessibilityLayer={false}>
  *       <XAxis dataKey="label" /> <YAxis allowDecimals={false} /> <Tooltip content={ChartTooltipContent} />
  *       <Bar dataKey={plot.dataKey('n')} fill={plot.color('n')} isAnimationActive={false} />
  *     </BarChart>
@@ -27,11 +27,12 @@ import {
   useContext,
   useEffect,
   useId,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
 } from 'react';
-import { ResponsiveContainer, type TooltipContentProps } from 'recharts';
+import type { TooltipContentProps } from 'recharts';
 import { Link } from 'wouter';
 import { downloadBlob, downloadCsv, type ExportColumn, type ExportMeta } from './download';
 import { formatNumber } from './format';
@@ -99,6 +100,9 @@ export interface PlotRow<K extends string> {
 
 /** What a chart's render function receives. */
 export interface Plot<K extends string> {
+  /** The plot's size in pixels: pass both to the Recharts chart. */
+  width: number;
+  height: number;
   rows: PlotRow<K>[];
   series: K[];
   /** The Recharts `dataKey` of a series (`values.<key>`). */
@@ -265,7 +269,7 @@ export interface ChartFrameProps<C extends ChartConfig> {
   height?: number;
   /** Heading level of the title. */
   level?: 2 | 3;
-  /** The Recharts chart; sized by the container. */
+  /** The Recharts chart, given `plot.width` and `plot.height` (the plot's size, followed on resize). */
   children: (plot: Plot<SeriesKey<C>>) => ReactElement;
 }
 
@@ -291,9 +295,25 @@ export function ChartFrame<C extends ChartConfig>(props: ChartFrameProps<C>) {
   const hasData = data !== undefined && data.length > 0;
   const hasSuppressed = data?.some((d) => series.some((s) => d.values[s]?.suppressed)) ?? false;
 
-  // Drawn once Recharts has measured the container and rendered its SVG (a frame after the data
-  // arrives). New data for a drawn chart redraws in place, so only (re)mounting resets it.
+  // The plot's width, read once the plot is in the page and before it is painted, then followed:
+  // the chart is drawn in the same frame as the page around it, at its size (no container that
+  // renders empty, measures and renders again).
   const mounted = hasData && !state.isPending && !state.error;
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const plot = plotRef.current;
+    if (!mounted || !plot) return;
+    setWidth(Math.floor(plot.getBoundingClientRect().width));
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(Math.floor(entry.contentRect.width));
+    });
+    observer.observe(plot);
+    return () => observer.disconnect();
+  }, [mounted]);
+  const height = props.height ?? 260;
+
+  // Drawn once Recharts has rendered its SVG. New data for a drawn chart redraws in place, so
+  // only (re)mounting resets it.
   useEffect(() => {
     setDrawn(false);
     if (!mounted) return;
@@ -310,6 +330,8 @@ export function ChartFrame<C extends ChartConfig>(props: ChartFrameProps<C>) {
   const seriesLabel = (key: SeriesKey<C>) => (config[key] as ChartSeriesConfig).label[locale];
   const plot = useMemo<Plot<SeriesKey<C>>>(
     () => ({
+      width,
+      height,
       rows,
       series,
       dataKey: (key) => `values.${key}`,
@@ -317,7 +339,7 @@ export function ChartFrame<C extends ChartConfig>(props: ChartFrameProps<C>) {
       label: (key) => (stableConfig[key] as ChartSeriesConfig).label[locale],
       rowOf: (payload) => rows.find((r) => r === payload || (isRecord(payload) && r.key === payload.key)),
     }),
-    [rows, series, stableConfig, locale],
+    [width, height, rows, series, stableConfig, locale],
   );
   const summary = data
     ? chartSummary(
@@ -382,16 +404,8 @@ export function ChartFrame<C extends ChartConfig>(props: ChartFrameProps<C>) {
   else {
     body = (
       <>
-        <div
-          ref={plotRef}
-          className="chart-plot"
-          role="img"
-          aria-label={summary}
-          style={{ height: props.height ?? 260 }}
-        >
-          <ResponsiveContainer width="100%" height="100%">
-            {props.children(plot)}
-          </ResponsiveContainer>
+        <div ref={plotRef} className="chart-plot" role="img" aria-label={summary} style={{ height }}>
+          {width > 0 && props.children(plot)}
         </div>
         {(series.length > 1 || (props.markers?.length ?? 0) > 0) && (
           <ul className="chart-legend">

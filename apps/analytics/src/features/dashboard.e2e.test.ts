@@ -96,6 +96,17 @@ describeE2e()('analytics dashboard', () => {
     // Analysts read de-identified data.
     await page.getByText('Anda melihat data tanpa identitas').waitFor();
 
+    // Charts follow the width of the window.
+    const chartWidth = () =>
+      page.locator('[data-chart="status"] svg.recharts-surface').evaluate((svg) => svg.getBoundingClientRect().width);
+    const wide = await chartWidth();
+    const viewport = page.viewportSize();
+    if (!viewport) throw new Error('no viewport');
+    await page.setViewportSize({ width: 900, height: viewport.height });
+    await expect.poll(chartWidth).toBeLessThan(wide - 100);
+    await page.setViewportSize(viewport);
+    await expect.poll(chartWidth).toBe(wide);
+
     // Filters: contest and province, in the URL.
     await page.getByLabel('Kontestasi', { exact: true }).selectOption('PILKADA_2024');
     await page.waitForURL(/contest=PILKADA_2024/);

@@ -203,7 +203,13 @@ export function ComparePage() {
         }}
       >
         {(plot) => (
-          <LineChart data={plot.rows} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 16, left: 4 }}>
+          <LineChart
+            width={plot.width}
+            height={plot.height}
+            data={plot.rows}
+            accessibilityLayer={false}
+            margin={{ top: 8, right: 16, bottom: 16, left: 4 }}
+          >
             <CartesianGrid strokeDasharray="3 3" stroke="#d0d7de" />
             {series.map((s) => (
               <ReferenceArea

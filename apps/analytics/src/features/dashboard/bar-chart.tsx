@@ -204,6 +204,8 @@ const BarPlot = memo(function BarPlot({
   const wrap = orientation === 'vertical' && rows <= 8;
   return (
     <BarChart
+      width={plot.width}
+      height={plot.height}
       data={plot.rows}
       layout={orientation === 'horizontal' ? 'vertical' : 'horizontal'}
       accessibilityLayer={false}
