@@ -312,18 +312,25 @@ export function ChartFrame<C extends ChartConfig>(props: ChartFrameProps<C>) {
   }, [mounted]);
   const height = props.height ?? 260;
 
-  // Drawn once Recharts has rendered its SVG. New data for a drawn chart redraws in place, so
-  // only (re)mounting resets it.
+  // Drawn once Recharts has put its SVG in the page (with every bar and tick: it inserts them
+  // together), noticed as it happens rather than at the next frame. New data for a drawn chart
+  // redraws in place, so only (re)mounting resets it.
   useEffect(() => {
     setDrawn(false);
-    if (!mounted) return;
-    let frame = 0;
-    const check = () => {
-      if (plotRef.current?.querySelector('svg.recharts-surface')) setDrawn(true);
-      else frame = requestAnimationFrame(check);
-    };
-    frame = requestAnimationFrame(check);
-    return () => cancelAnimationFrame(frame);
+    const plot = plotRef.current;
+    if (!mounted || !plot) return;
+    const drawnNow = () => plot.querySelector('svg.recharts-surface') !== null;
+    if (drawnNow()) {
+      setDrawn(true);
+      return;
+    }
+    const observer = new MutationObserver(() => {
+      if (!drawnNow()) return;
+      observer.disconnect();
+      setDrawn(true);
+    });
+    observer.observe(plot, { childList: true, subtree: true });
+    return () => observer.disconnect();
   }, [mounted]);
 
   const busy = state.isPending || (hasData && !drawn && !state.error);
