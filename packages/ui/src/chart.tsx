@@ -334,7 +334,6 @@ export function ChartFrame<C extends ChartConfig>(props: ChartFrameProps<C>) {
   }, [mounted]);
 
   const busy = state.isPending || (hasData && !drawn && !state.error);
-  const seriesLabel = (key: SeriesKey<C>) => (config[key] as ChartSeriesConfig).label[locale];
   const plot = useMemo<Plot<SeriesKey<C>>>(
     () => ({
       width,
@@ -348,6 +347,7 @@ export function ChartFrame<C extends ChartConfig>(props: ChartFrameProps<C>) {
     }),
     [width, height, rows, series, stableConfig, locale],
   );
+  const seriesLabel = plot.label;
   const summary = data
     ? chartSummary(
         title,
